@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+const sourceConditions = { conditions: ['@auraflow/source'] };
+
+export default defineConfig({
+  resolve: sourceConditions,
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        resolve: sourceConditions,
+        test: { name: 'taxonomy', include: ['packages/taxonomy/test/**/*.test.ts'] },
+      },
+      {
+        resolve: sourceConditions,
+        test: {
+          name: 'tracker',
+          include: ['packages/tracker/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: sourceConditions,
+        test: {
+          name: 'server',
+          include: ['packages/server/test/**/*.test.ts'],
+          globalSetup: ['packages/server/test/global-setup.ts'],
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
