@@ -5,6 +5,8 @@ const sourceConditions = { conditions: ['@auraflow/source'] };
 export default defineConfig({
   resolve: sourceConditions,
   test: {
+    // The JSON report feeds the `N passed, N failed` line that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest-report.json' }]],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config, TrustProxy } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { registerHealthRoutes } from '../health/health-routes.js';
+import type { Logger } from '../logging/logger.js';
+import { registerWellKnownRoutes } from '../well-known/well-known-routes.js';
+import { registerErrorHandling } from './error-handling.js';
+import { registerRequestLog } from './request-log.js';
+import { registerSecurityHeaders } from './security-headers.js';
+
+/** Largest request body any route accepts unless it sets a smaller limit of its own. */
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface TlsMaterial {
+  readonly cert: Buffer;
+  readonly key: Buffer;
+}
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly database: Database;
+  readonly logger: Logger;
+  readonly tls?: TlsMaterial | null;
+  readonly startedAt?: Date;
+}
+
+/**
+ * Builds the HTTP application without listening: tests inject requests into it, the entry point
+ * listens. Plugins that shape every response (headers, errors, logging) come before the routes.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database, logger } = options;
+  const tls = options.tls ?? null;
+  // Typed as Fastify's logger interface so the instance keeps Fastify's default generics.
+  const baseLogger: FastifyBaseLogger = logger;
+
+  const app = Fastify({
+    loggerInstance: baseLogger,
+    disableRequestLogging: true,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    serverFactory: (handler) => createServer(handler, tls),
+  });
+
+  registerErrorHandling(app);
+  registerRequestLog(app);
+  await registerSecurityHeaders(app, { httpsOnly: config.publicUrl.protocol === 'https:' });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerHealthRoutes(app, database);
+  await registerWellKnownRoutes(app, {
+    contact: config.securityContact,
+    publicUrl: config.publicUrl,
+    startedAt: options.startedAt ?? new Date(),
+  });
+
+  return app;
+}
+
+/** TLS 1.2 and 1.3 only: older versions are refused during the handshake. */
+function createServer(handler: http.RequestListener, tls: TlsMaterial | null): http.Server {
+  if (tls === null) return http.createServer(handler);
+
+  return https.createServer(
+    { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' },
+    handler,
+  );
+}
+
+type ProxyTrust = boolean | string[] | ((address: string, hop: number) => boolean);
+
+/** A hop count trusts that many proxies nearest to the server. */
+function fastifyTrustProxy(trust: TrustProxy): ProxyTrust {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
+}
