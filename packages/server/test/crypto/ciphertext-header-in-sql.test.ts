@@ -5,7 +5,8 @@ import { CONTEXT, keyMaterial, makeKeyring } from './fixtures.js';
 
 // The rotation command selects rows by key id in SQL, without decrypting; this checks that
 // expression against real PostgreSQL (get_byte counts from 0, substring from 1).
-const KEY_ID_SQL = `substring($1::bytea from ${KEY_ID_OFFSET + 1} for get_byte($1::bytea, ${KEY_ID_LENGTH_OFFSET}))`;
+const FROM = KEY_ID_OFFSET + 1;
+const KEY_ID_SQL = `substring($1::bytea from ${FROM} for get_byte($1::bytea, ${KEY_ID_LENGTH_OFFSET}))`;
 
 const keyId = 'k20250614-q7xa';
 const cipher = new FieldCipher(makeKeyring({ [keyId]: keyMaterial() }, keyId));
