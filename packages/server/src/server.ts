@@ -33,7 +33,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     await prepareDatabase(database, logger);
     const tls = await readTls(config);
-    const app = await buildApp({ config, database, logger, tls });
+    const app = await buildApp({ config, database, cipher, logger, tls });
     await app.listen({ host: config.host, port: config.port });
 
     return {

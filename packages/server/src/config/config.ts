@@ -45,6 +45,8 @@ export interface Config {
   readonly securityContact: string;
   readonly tls: TlsFiles | null;
   readonly trustProxy: TrustProxy;
+  /** Take country and region from Cloudflare's visitor-location headers (only behind Cloudflare). */
+  readonly geoFromCloudflareHeaders: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -74,6 +76,7 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): Confi
     securityContact: readContact(env),
     tls: readTls(env, cwd),
     trustProxy: readTrustProxy(env),
+    geoFromCloudflareHeaders: readBoolean(env, 'GEO_FROM_CLOUDFLARE_HEADERS', false),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }
@@ -95,6 +98,13 @@ function readEnum<const T extends readonly string[]>(
   const match = allowed.find((candidate) => candidate === value);
   if (match === undefined) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
   return match;
+}
+
+function readBoolean(env: Environment, name: string, fallback: boolean): boolean {
+  const value = readString(env, name);
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new ConfigError(name, 'must be true or false');
 }
 
 function readPort(env: Environment, name: string, fallback: number): number {

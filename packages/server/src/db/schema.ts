@@ -5,6 +5,8 @@ export interface DatabaseSchema {
   shops: ShopsTable;
   shop_domains: ShopDomainsTable;
   schema_migrations: SchemaMigrationsTable;
+  visitor_states: VisitorStatesTable;
+  hourly_rollups: HourlyRollupsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -32,4 +34,32 @@ export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
   applied_at: Generated<Date>;
+}
+
+export interface VisitorStatesTable {
+  shop_id: string;
+  /** HMAC of the browser's visitor id under the shop's secret; never the id itself. */
+  visitor_key: Uint8Array;
+  taxonomy_version: string;
+  probabilities: ColumnType<Record<string, number>, string, string>;
+  top_archetype: string;
+  confidence: number;
+  country: string | null;
+  region: string | null;
+  session_id: string;
+  session_seq: number;
+  sessions: Generated<number>;
+  restricted: Generated<boolean>;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export type RollupDimension = 'archetype' | 'confidence' | 'country';
+
+export interface HourlyRollupsTable {
+  shop_id: string;
+  hour: Timestamp;
+  dimension: RollupDimension;
+  bucket: string;
+  visitors: number;
 }

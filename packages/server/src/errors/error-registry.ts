@@ -32,6 +32,47 @@ export const ERROR_REGISTRY = {
     status: 429,
     message: 'Too many requests. Wait a moment and try again.',
   },
+  COLLECT_FIELD_NOT_ALLOWED: {
+    status: 400,
+    message: 'The payload holds a field that may not be sent. Only derived scores are accepted.',
+  },
+  COLLECT_FIELD_MISSING: {
+    status: 400,
+    message: 'The payload lacks a required field.',
+  },
+  COLLECT_SITE_KEY_INVALID: {
+    status: 400,
+    message: 'The site key is not in the expected form (sk_ followed by 22 characters).',
+  },
+  COLLECT_SITE_KEY_UNKNOWN: {
+    status: 404,
+    message: 'No shop has this site key. Check the app embed settings of the store.',
+  },
+  COLLECT_ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    message: "The page's origin is not one of this shop's registered storefront domains.",
+  },
+  COLLECT_ID_INVALID: {
+    status: 400,
+    message: 'The visitor or session id is not a 22-character random id.',
+  },
+  COLLECT_TAXONOMY_VERSION_UNKNOWN: {
+    status: 400,
+    message: 'The taxonomy version is not one this server accepts. Update the storefront script.',
+  },
+  COLLECT_BATCH_INVALID: {
+    status: 400,
+    message: 'The batch must hold 1 to 20 snapshots with increasing sequence numbers.',
+  },
+  COLLECT_PROBABILITIES_INVALID: {
+    status: 400,
+    message:
+      'Probabilities must cover exactly the taxonomy archetypes, each in 0..1, summing to 1.',
+  },
+  COLLECT_CONFIDENCE_INVALID: {
+    status: 400,
+    message: 'Confidence must be a number from 0 to 1.',
+  },
   DB_UNAVAILABLE: {
     status: 503,
     message: 'The database cannot be reached right now. Try again shortly.',

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { registerCollectRoutes } from '../collect/collect-routes.js';
+import { ShopDirectory } from '../collect/shop-directory.js';
 import type { Config, TrustProxy } from '../config/config.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database } from '../db/database.js';
 import { registerHealthRoutes } from '../health/health-routes.js';
 import type { Logger } from '../logging/logger.js';
@@ -14,6 +18,12 @@ import { registerSecurityHeaders } from './security-headers.js';
 /** Largest request body any route accepts unless it sets a smaller limit of its own. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * Collect limits, per minute. A page sends a handful of batches, so a single source above 120 is
+ * not a shopper; the per-shop ceiling protects the database from one store's flood.
+ */
+export const COLLECT_RATE_LIMITS = { perSourcePerMinute: 120, perSiteKeyPerMinute: 30_000 };
+
 export interface TlsMaterial {
   readonly cert: Buffer;
   readonly key: Buffer;
@@ -22,6 +32,7 @@ export interface TlsMaterial {
 export interface AppOptions {
   readonly config: Config;
   readonly database: Database;
+  readonly cipher: FieldCipher;
   readonly logger: Logger;
   readonly tls?: TlsMaterial | null;
   readonly startedAt?: Date;
@@ -58,7 +69,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  await app.register(rateLimit, { global: false });
   await registerHealthRoutes(app, database);
+  await registerCollectRoutes(app, {
+    database,
+    shops: new ShopDirectory(database, options.cipher),
+    trustCloudflareGeo: config.geoFromCloudflareHeaders,
+    limits: COLLECT_RATE_LIMITS,
+  });
   await registerWellKnownRoutes(app, {
     contact: config.securityContact,
     publicUrl: config.publicUrl,

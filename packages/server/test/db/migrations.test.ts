@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
+import { FieldCipher } from '../../src/crypto/field-cipher.js';
 import { type Database, openEmbedded } from '../../src/db/database.js';
 import { MIGRATIONS_DIR, migrate, migrationStatus } from '../../src/db/migrator.js';
 import { buildApp } from '../../src/http/app.js';
+import { testKeys } from '../support/keyring.js';
 import { captureLogs } from '../support/logs.js';
 
 let database: Database | null = null;
@@ -43,6 +45,7 @@ describe('migrations', () => {
     const app = await buildApp({
       config: loadConfig({ NODE_ENV: 'test' }),
       database,
+      cipher: new FieldCipher(testKeys().keyring),
       logger: captureLogs().logger,
     });
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
   const keys = testKeys(['canary'], 'canary', { canary: canaryKey });
   testApp = await buildTestApp({
     logger: logs.logger,
-    env: { TRUST_PROXY: 'true', LOG_LEVEL: 'trace', ...keys.env },
+    env: { TRUST_PROXY: 'true', LOG_LEVEL: 'trace' },
+    keys,
     extend: (app) => {
       app.post('/test/fail', async () => {
         throw new Error(`failed for ${canaryPlaintext} with ${canaryToken}`);

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config/config.js';
+import { FieldCipher } from '../../src/crypto/field-cipher.js';
 import { type Database, openEmbedded } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrator.js';
 import { buildApp } from '../../src/http/app.js';
 import type { Logger } from '../../src/logging/logger.js';
+import { type TestKeys, testKeys } from './keyring.js';
 import { captureLogs } from './logs.js';
 
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly database: Database;
+  readonly cipher: FieldCipher;
   close(): Promise<void>;
 }
 
@@ -19,16 +22,22 @@ export interface TestApp {
 export async function buildTestApp(
   options: {
     env?: Record<string, string>;
+    keys?: TestKeys;
+    /** A database to use instead of a fresh in-memory PGlite (it is not closed by close()). */
+    database?: Database;
     logger?: Logger;
     extend?: (app: FastifyInstance) => void;
   } = {},
 ): Promise<TestApp> {
-  const database = await openEmbedded(null);
-  await migrate(database.db);
+  const database = options.database ?? (await openEmbedded(null));
+  if (options.database === undefined) await migrate(database.db);
   const config = loadConfig({ NODE_ENV: 'test', ...options.env });
+
+  const keys = options.keys ?? testKeys();
   const app = await buildApp({
     config,
     database,
+    cipher: new FieldCipher(keys.keyring),
     logger: options.logger ?? captureLogs('info').logger,
   });
   options.extend?.(app);
@@ -37,9 +46,10 @@ export async function buildTestApp(
   return {
     app,
     database,
+    cipher: new FieldCipher(keys.keyring),
     async close() {
       await app.close();
-      await database.close();
+      if (options.database === undefined) await database.close();
     },
   };
 }
