@@ -10,6 +10,7 @@ import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database } from '../db/database.js';
 import { registerHealthRoutes } from '../health/health-routes.js';
 import type { Logger } from '../logging/logger.js';
+import { registerTrackerAssetRoutes } from '../tracker-assets/tracker-asset-routes.js';
 import { registerWellKnownRoutes } from '../well-known/well-known-routes.js';
 import { registerErrorHandling } from './error-handling.js';
 import { registerRequestLog } from './request-log.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   readonly cipher: FieldCipher;
   readonly logger: Logger;
   readonly tls?: TlsMaterial | null;
+  /** The tracker build to serve at /t/ (defaults to packages/tracker/dist). */
+  readonly trackerDistDir?: string;
   readonly startedAt?: Date;
 }
 
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(rateLimit, { global: false });
   await registerHealthRoutes(app, database);
+  await registerTrackerAssetRoutes(app, options.trackerDistDir);
   await registerCollectRoutes(app, {
     database,
     shops: new ShopDirectory(database, options.cipher),
