@@ -47,4 +47,24 @@ CREATE POLICY hourly_rollups_tenant_isolation ON hourly_rollups
   USING (shop_id = NULLIF(current_setting('app.shop_id', true), '')::uuid)
   WITH CHECK (shop_id = NULLIF(current_setting('app.shop_id', true), '')::uuid);
 
+-- The collect path appends moves here instead of updating hourly_rollups in place: concurrent
+-- visitors would otherwise queue on the same few rollup rows. Moves are folded into
+-- hourly_rollups per shop in batches (collect/rollup-folder.ts), and before every read.
+CREATE TABLE rollup_deltas (
+  shop_id uuid NOT NULL REFERENCES shops (shop_id) ON DELETE CASCADE,
+  delta_id bigint GENERATED ALWAYS AS IDENTITY,
+  hour timestamptz NOT NULL CHECK (date_trunc('hour', hour) = hour),
+  dimension text NOT NULL CHECK (dimension IN ('archetype', 'confidence', 'country')),
+  bucket text NOT NULL CHECK (char_length(bucket) BETWEEN 1 AND 40),
+  change smallint NOT NULL CHECK (change IN (-1, 1)),
+  PRIMARY KEY (shop_id, delta_id)
+);
+
+ALTER TABLE rollup_deltas ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rollup_deltas FORCE ROW LEVEL SECURITY;
+CREATE POLICY rollup_deltas_tenant_isolation ON rollup_deltas
+  USING (shop_id = NULLIF(current_setting('app.shop_id', true), '')::uuid)
+  WITH CHECK (shop_id = NULLIF(current_setting('app.shop_id', true), '')::uuid);
+
 GRANT SELECT, INSERT, UPDATE, DELETE ON visitor_states, hourly_rollups TO auraflow_runtime;
+GRANT SELECT, INSERT, DELETE ON rollup_deltas TO auraflow_runtime;

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { IDENTITY_CALIBRATION, TAXONOMY_VERSION } from '@auraflow/taxonomy';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Database } from '../db/database.js';
-import { withTenant } from '../db/tenant.js';
 import { AppError } from '../errors/error-registry.js';
 import { locate } from '../geo/geo-lookup.js';
 import { MAX_COLLECT_BODY_BYTES, parseCollectPayload } from './collect-payload.js';
+import type { CollectWriter } from './collect-writer.js';
+import type { RollupFolder } from './rollup-folder.js';
 import type { ShopDirectory } from './shop-directory.js';
 import { visitorKeyFor } from './visitor-key.js';
-import { recordObservation } from './visitor-state-repository.js';
 
 export interface CollectOptions {
-  readonly database: Database;
   readonly shops: ShopDirectory;
+  readonly rollups: RollupFolder;
+  readonly writer: CollectWriter;
   readonly trustCloudflareGeo: boolean;
   readonly limits: { readonly perSourcePerMinute: number; readonly perSiteKeyPerMinute: number };
 }
@@ -59,22 +59,21 @@ export async function registerCollectRoutes(
     const place = locate(request, { trustCloudflare: options.trustCloudflareGeo });
     const latest = payload.batch.at(-1);
     if (latest === undefined) throw new AppError('COLLECT_BATCH_INVALID');
-    await withTenant(options.database, shop.shopId, (trx) =>
-      recordObservation(trx, {
-        shopId: shop.shopId,
-        visitorKey: visitorKeyFor(shop.visitorSecret, payload.visitorId),
-        sessionId: payload.sessionId,
-        seq: latest.seq,
-        taxonomyVersion: payload.taxonomyVersion,
-        probabilities: latest.probabilities,
-        confidence: latest.confidence,
-        country: place.country,
-        region: place.region,
-        at: new Date(),
-      }),
-    );
+    await options.writer.write({
+      shopId: shop.shopId,
+      visitorKey: visitorKeyFor(shop.visitorSecret, payload.visitorId),
+      sessionId: payload.sessionId,
+      seq: latest.seq,
+      taxonomyVersion: payload.taxonomyVersion,
+      probabilities: latest.probabilities,
+      confidence: latest.confidence,
+      country: place.country,
+      region: place.region,
+      at: new Date(),
+    });
 
     // The transaction has committed: the acknowledgement follows a durable write.
+    options.rollups.maybeFold(shop.shopId);
     return reply.code(204).send();
   });
 

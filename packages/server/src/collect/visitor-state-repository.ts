@@ -1,6 +1,7 @@
 import { type Probabilities, topArchetype } from '@auraflow/taxonomy';
+import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import type { RollupDimension } from '../db/schema.js';
+import type { RollupDeltasTable, RollupDimension, VisitorStatesTable } from '../db/schema.js';
 import type { TenantTransaction } from '../db/tenant.js';
 
 export interface Observation {
@@ -39,114 +40,198 @@ function bucketsOf(top: string, confidence: number, country: string | null): Buc
   return { archetype: top, confidence: confidenceBand(confidence), country: country ?? 'unknown' };
 }
 
+/** What the batch needs of a stored state: enough to detect stale snapshots and move buckets. */
+interface StoredState {
+  readonly restricted: boolean;
+  readonly sessionId: string;
+  readonly seq: number;
+  readonly sessions: number;
+  readonly firstSeenAt: Date;
+  readonly lastSeenAt: Date;
+  readonly buckets: Buckets;
+}
+
+type StateRow = Insertable<VisitorStatesTable>;
+type DeltaRow = Insertable<RollupDeltasTable>;
+
 /**
- * Records a visitor's latest derived state and keeps the hourly rollups in step, in the caller's
- * tenant transaction. A visitor counts once per hour, in one bucket per dimension: their latest
- * state that hour. Repeated or out-of-order snapshots (a retried batch) change nothing.
+ * Records visitors' latest derived states and keeps the hourly rollups in step, in the caller's
+ * tenant transaction, with three statements for the whole batch: lock and read the stored
+ * states, upsert the new ones, append the rollup moves. A visitor counts once per hour, in one
+ * bucket per dimension: their latest state that hour. Repeated or out-of-order snapshots (a
+ * retried batch) change nothing; a restricted visitor is not processed.
  */
+export async function recordObservations(
+  trx: TenantTransaction,
+  shopId: string,
+  observations: readonly Observation[],
+): Promise<ObservationOutcome[]> {
+  const states = await lockStates(trx, shopId, observations);
+  const upserts = new Map<string, StateRow>();
+  const deltas: DeltaRow[] = [];
+
+  const outcomes = observations.map((observation) => {
+    const key = observation.visitorKey.toString('hex');
+    const previous = states.get(key);
+    const outcome = judge(previous, observation);
+    if (outcome !== 'recorded') return outcome;
+
+    const next = nextState(previous, observation);
+    states.set(key, next);
+    upserts.set(key, stateRow(shopId, observation, next));
+    deltas.push(...bucketMoves(shopId, previous, next));
+    return outcome;
+  });
+
+  await upsertStates(trx, [...upserts.values()]);
+  if (deltas.length > 0) await trx.insertInto('rollup_deltas').values(deltas).execute();
+  return outcomes;
+}
+
+/** One observation: {@link recordObservations} with a batch of one. */
 export async function recordObservation(
   trx: TenantTransaction,
   observation: Observation,
 ): Promise<ObservationOutcome> {
-  const previous = await trx
-    .selectFrom('visitor_states')
-    .select(['restricted', 'session_id', 'session_seq', 'top_archetype', 'confidence'])
-    .select(['country', 'last_seen_at'])
-    .where('shop_id', '=', observation.shopId)
-    .where('visitor_key', '=', observation.visitorKey)
-    .forUpdate()
-    .executeTakeFirst();
-
-  if (previous?.restricted === true) return 'restricted';
-  const sameSession = previous?.session_id === observation.sessionId;
-  if (previous !== undefined && sameSession && observation.seq <= previous.session_seq) {
-    return 'stale';
-  }
-
-  const top = topArchetype(observation.probabilities);
-  await upsertState(trx, observation, top, !sameSession);
-
-  const hour = hourOf(observation.at);
-  const next = bucketsOf(top, observation.confidence, observation.country);
-  const seenThisHour =
-    previous !== undefined && hourOf(previous.last_seen_at).getTime() === hour.getTime();
-  const before = seenThisHour
-    ? bucketsOf(previous.top_archetype, previous.confidence, previous.country)
-    : null;
-  await moveRollups(trx, observation.shopId, hour, before, next);
-
-  return 'recorded';
+  const [outcome] = await recordObservations(trx, observation.shopId, [observation]);
+  return outcome ?? 'stale';
 }
 
-async function upsertState(
+async function lockStates(
   trx: TenantTransaction,
-  observation: Observation,
-  top: string,
-  newSession: boolean,
-): Promise<void> {
-  const values = {
+  shopId: string,
+  observations: readonly Observation[],
+): Promise<Map<string, StoredState>> {
+  const keys = observations.map((observation) => observation.visitorKey);
+  const rows = await trx
+    .selectFrom('visitor_states')
+    .select(['visitor_key', 'restricted', 'session_id', 'session_seq', 'sessions'])
+    .select(['top_archetype', 'confidence', 'country', 'first_seen_at', 'last_seen_at'])
+    .where('shop_id', '=', shopId)
+    .where('visitor_key', 'in', keys)
+    .orderBy('visitor_key')
+    .forUpdate()
+    .execute();
+
+  return new Map(
+    rows.map((row) => [
+      Buffer.from(row.visitor_key).toString('hex'),
+      {
+        restricted: row.restricted,
+        sessionId: row.session_id,
+        seq: row.session_seq,
+        sessions: row.sessions,
+        firstSeenAt: new Date(row.first_seen_at),
+        lastSeenAt: new Date(row.last_seen_at),
+        buckets: bucketsOf(row.top_archetype, row.confidence, row.country),
+      },
+    ]),
+  );
+}
+
+function judge(previous: StoredState | undefined, observation: Observation): ObservationOutcome {
+  if (previous === undefined) return 'recorded';
+  if (previous.restricted) return 'restricted';
+  const sameSession = previous.sessionId === observation.sessionId;
+  return sameSession && observation.seq <= previous.seq ? 'stale' : 'recorded';
+}
+
+function nextState(previous: StoredState | undefined, observation: Observation): StoredState {
+  const newSession = previous?.sessionId !== observation.sessionId;
+  const top = topArchetype(observation.probabilities);
+  return {
+    restricted: false,
+    sessionId: observation.sessionId,
+    seq: observation.seq,
+    sessions: (previous?.sessions ?? 0) + (newSession ? 1 : 0),
+    firstSeenAt: previous?.firstSeenAt ?? observation.at,
+    lastSeenAt: observation.at,
+    buckets: bucketsOf(top, observation.confidence, observation.country),
+  };
+}
+
+function stateRow(shopId: string, observation: Observation, next: StoredState): StateRow {
+  return {
+    shop_id: shopId,
+    visitor_key: observation.visitorKey,
     taxonomy_version: observation.taxonomyVersion,
     probabilities: JSON.stringify(observation.probabilities),
-    top_archetype: top,
+    top_archetype: next.buckets.archetype,
     confidence: observation.confidence,
     country: observation.country,
     region: observation.region,
-    session_id: observation.sessionId,
-    session_seq: observation.seq,
-    last_seen_at: observation.at,
+    session_id: next.sessionId,
+    session_seq: next.seq,
+    sessions: next.sessions,
+    first_seen_at: next.firstSeenAt,
+    last_seen_at: next.lastSeenAt,
   };
+}
+
+async function upsertStates(trx: TenantTransaction, rows: readonly StateRow[]): Promise<void> {
+  if (rows.length === 0) return;
 
   await trx
     .insertInto('visitor_states')
-    .values({
-      shop_id: observation.shopId,
-      visitor_key: observation.visitorKey,
-      first_seen_at: observation.at,
-      ...values,
-    })
+    .values([...rows])
     .onConflict((conflict) =>
-      conflict.columns(['shop_id', 'visitor_key']).doUpdateSet({
-        ...values,
-        sessions: newSession ? sql`visitor_states.sessions + 1` : sql`visitor_states.sessions`,
-      }),
+      conflict.columns(['shop_id', 'visitor_key']).doUpdateSet((eb) => ({
+        taxonomy_version: eb.ref('excluded.taxonomy_version'),
+        probabilities: eb.ref('excluded.probabilities'),
+        top_archetype: eb.ref('excluded.top_archetype'),
+        confidence: eb.ref('excluded.confidence'),
+        country: eb.ref('excluded.country'),
+        region: eb.ref('excluded.region'),
+        session_id: eb.ref('excluded.session_id'),
+        session_seq: eb.ref('excluded.session_seq'),
+        sessions: eb.ref('excluded.sessions'),
+        last_seen_at: eb.ref('excluded.last_seen_at'),
+      })),
     )
     .execute();
 }
 
-async function moveRollups(
-  trx: TenantTransaction,
+/** The bucket moves from the previous state (if seen this same hour) to the next one. */
+function bucketMoves(
   shopId: string,
-  hour: Date,
-  before: Buckets | null,
-  after: Buckets,
-): Promise<void> {
-  for (const dimension of DIMENSIONS) {
+  previous: StoredState | undefined,
+  next: StoredState,
+): DeltaRow[] {
+  const hour = hourOf(next.lastSeenAt);
+  const sameHour =
+    previous !== undefined && hourOf(previous.lastSeenAt).getTime() === hour.getTime();
+  const before = sameHour ? previous.buckets : null;
+
+  return DIMENSIONS.flatMap((dimension): DeltaRow[] => {
     const from = before?.[dimension] ?? null;
-    const to = after[dimension];
-    if (from === to) continue;
+    const to = next.buckets[dimension];
+    if (from === to) return [];
 
-    if (from !== null) await addToBucket(trx, shopId, hour, dimension, from, -1);
-    await addToBucket(trx, shopId, hour, dimension, to, 1);
-  }
+    const enter: DeltaRow = { shop_id: shopId, hour, dimension, bucket: to, change: 1 };
+    if (from === null) return [enter];
+    return [{ shop_id: shopId, hour, dimension, bucket: from, change: -1 }, enter];
+  });
 }
 
-async function addToBucket(
-  trx: TenantTransaction,
-  shopId: string,
-  hour: Date,
-  dimension: RollupDimension,
-  bucket: string,
-  delta: 1 | -1,
-): Promise<void> {
-  await trx
-    .insertInto('hourly_rollups')
-    .values({ shop_id: shopId, hour, dimension, bucket, visitors: Math.max(0, delta) })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['shop_id', 'hour', 'dimension', 'bucket'])
-        .doUpdateSet({ visitors: sql`greatest(0, hourly_rollups.visitors + ${delta})` }),
+/**
+ * Folds the shop's pending rollup moves into hourly_rollups in one statement. A move out of a
+ * bucket always commits after the move into it (both are made under the visitor's row lock), so
+ * any snapshot that sees the first sees the second and no count goes below zero.
+ */
+export async function foldRollupDeltas(trx: TenantTransaction, shopId: string): Promise<void> {
+  await sql`
+    WITH moved AS (
+      DELETE FROM rollup_deltas WHERE shop_id = ${shopId}
+      RETURNING hour, dimension, bucket, change
+    ), summed AS (
+      SELECT hour, dimension, bucket, sum(change)::integer AS change
+      FROM moved GROUP BY hour, dimension, bucket
     )
-    .execute();
+    INSERT INTO hourly_rollups (shop_id, hour, dimension, bucket, visitors)
+    SELECT ${shopId}::uuid, hour, dimension, bucket, change FROM summed
+    ON CONFLICT (shop_id, hour, dimension, bucket)
+    DO UPDATE SET visitors = hourly_rollups.visitors + EXCLUDED.visitors
+  `.execute(trx);
 }
 
 export interface MixPoint {
@@ -162,6 +247,7 @@ export async function readRollups(
   dimension: RollupDimension,
   range: { from: Date; to: Date },
 ): Promise<MixPoint[]> {
+  await foldRollupDeltas(trx, shopId);
   const rows = await trx
     .selectFrom('hourly_rollups')
     .select(['hour', 'bucket', 'visitors'])

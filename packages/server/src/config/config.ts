@@ -47,6 +47,11 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** Take country and region from Cloudflare's visitor-location headers (only behind Cloudflare). */
   readonly geoFromCloudflareHeaders: boolean;
+  /** Collect API limits per minute: per client address and per shop. */
+  readonly collectLimits: {
+    readonly perSourcePerMinute: number;
+    readonly perSiteKeyPerMinute: number;
+  };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -77,6 +82,10 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): Confi
     tls: readTls(env, cwd),
     trustProxy: readTrustProxy(env),
     geoFromCloudflareHeaders: readBoolean(env, 'GEO_FROM_CLOUDFLARE_HEADERS', false),
+    collectLimits: {
+      perSourcePerMinute: readCount(env, 'COLLECT_LIMIT_PER_SOURCE', 120),
+      perSiteKeyPerMinute: readCount(env, 'COLLECT_LIMIT_PER_SHOP', 60_000),
+    },
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }
@@ -105,6 +114,15 @@ function readBoolean(env: Environment, name: string, fallback: boolean): boolean
   if (value === undefined) return fallback;
   if (value === 'true' || value === 'false') return value === 'true';
   throw new ConfigError(name, 'must be true or false');
+}
+
+function readCount(env: Environment, name: string, fallback: number): number {
+  const value = readString(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    throw new ConfigError(name, 'must be a whole number of at least 1');
+  }
+  return Number(value);
 }
 
 function readPort(env: Environment, name: string, fallback: number): number {

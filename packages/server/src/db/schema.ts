@@ -7,6 +7,7 @@ export interface DatabaseSchema {
   schema_migrations: SchemaMigrationsTable;
   visitor_states: VisitorStatesTable;
   hourly_rollups: HourlyRollupsTable;
+  rollup_deltas: RollupDeltasTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -62,4 +63,13 @@ export interface HourlyRollupsTable {
   dimension: RollupDimension;
   bucket: string;
   visitors: number;
+}
+
+export interface RollupDeltasTable {
+  shop_id: string;
+  delta_id: Generated<string>;
+  hour: Timestamp;
+  dimension: RollupDimension;
+  bucket: string;
+  change: -1 | 1;
 }

@@ -4,6 +4,8 @@ import https from 'node:https';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { registerCollectRoutes } from '../collect/collect-routes.js';
+import { CollectWriter } from '../collect/collect-writer.js';
+import { RollupFolder } from '../collect/rollup-folder.js';
 import { ShopDirectory } from '../collect/shop-directory.js';
 import type { Config, TrustProxy } from '../config/config.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
@@ -18,12 +20,6 @@ import { registerSecurityHeaders } from './security-headers.js';
 
 /** Largest request body any route accepts unless it sets a smaller limit of its own. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
-
-/**
- * Collect limits, per minute. A page sends a handful of batches, so a single source above 120 is
- * not a shopper; the per-shop ceiling protects the database from one store's flood.
- */
-export const COLLECT_RATE_LIMITS = { perSourcePerMinute: 120, perSiteKeyPerMinute: 30_000 };
 
 export interface TlsMaterial {
   readonly cert: Buffer;
@@ -75,11 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await registerHealthRoutes(app, database);
   await registerTrackerAssetRoutes(app, options.trackerDistDir);
+  const rollups = new RollupFolder(database, logger);
+  app.addHook('onClose', () => rollups.drain());
   await registerCollectRoutes(app, {
-    database,
+    rollups,
+    writer: new CollectWriter(database),
     shops: new ShopDirectory(database, options.cipher),
     trustCloudflareGeo: config.geoFromCloudflareHeaders,
-    limits: COLLECT_RATE_LIMITS,
+    limits: config.collectLimits,
   });
   await registerWellKnownRoutes(app, {
     contact: config.securityContact,

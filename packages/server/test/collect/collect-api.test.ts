@@ -1,6 +1,7 @@
 import { ARCHETYPE_IDS, mapArchetypes, TAXONOMY_VERSION } from '@auraflow/taxonomy';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldRollupDeltas } from '../../src/collect/visitor-state-repository.js';
 import type { Database } from '../../src/db/database.js';
 import { withTenant } from '../../src/db/tenant.js';
 import { createShop, type Shop } from '../../src/shops/shop-repository.js';
@@ -53,11 +54,10 @@ async function counts(shopId: string): Promise<{ states: number; rollups: number
       .selectFrom('visitor_states')
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
-    const rollups = await trx
-      .selectFrom('hourly_rollups')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow();
-    return { states: states.n, rollups: rollups.n };
+    const rollups = await sql<{ n: number }>`
+      SELECT (SELECT count(*) FROM hourly_rollups) + (SELECT count(*) FROM rollup_deltas) AS n
+    `.execute(trx);
+    return { states: states.n, rollups: Number(rollups.rows[0]?.n) };
   });
 }
 
@@ -324,6 +324,7 @@ describe('rollups', () => {
     }
 
     await withTenant(runtime, shopA.shopId, async (trx) => {
+      await foldRollupDeltas(trx, shopA.shopId);
       for (const [dimension, column] of [
         ['archetype', 'top_archetype'],
         ['country', "coalesce(country, 'unknown')"],
