@@ -379,3 +379,40 @@ describe('rate limits', () => {
     expect(otherSource.statusCode).toBe(204);
   });
 });
+
+describe('group commit under concurrency', () => {
+  it('keeps each visitor at their highest sequence number, whatever the arrival order', async () => {
+    const visitors = Array.from({ length: 10 }, () => ({
+      visitorId: randomId(),
+      sessionId: randomId(),
+    }));
+    const requests = visitors.flatMap((visitor) =>
+      [1, 2, 3, 4, 5].map((seq) => payload(visitor, { seq, confidence: seq / 10 })),
+    );
+    const shuffled = requests.sort(() => Math.random() - 0.5);
+
+    // Distinct sources, so the per-source limit stays out of this test.
+    const responses = await Promise.all(
+      shuffled.map((body, index) => post(body, ORIGIN, `198.18.0.${index + 1}`)),
+    );
+
+    expect(responses.every((response) => response.statusCode === 204)).toBe(true);
+    const seqs = await withTenant(runtime, shopA.shopId, (trx) =>
+      trx
+        .selectFrom('visitor_states')
+        .select(['session_seq', 'confidence', 'sessions'])
+        .where(
+          'session_id',
+          'in',
+          visitors.map((visitor) => visitor.sessionId),
+        )
+        .execute(),
+    );
+    expect(seqs).toHaveLength(10);
+    for (const row of seqs) {
+      expect(row.session_seq).toBe(5);
+      expect(row.confidence).toBeCloseTo(0.5, 5);
+      expect(row.sessions).toBe(1);
+    }
+  });
+});
