@@ -130,7 +130,10 @@ async function load(url, bodyFor) {
 
 const { runtimeUrl, siteKey } = await setUp();
 const server = await startProcess(
-  [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), fileURLToPath(new URL('main.js', dist))],
+  [
+    ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    fileURLToPath(new URL('main.js', dist)),
+  ],
   {
     ...env,
     NODE_ENV: 'production',

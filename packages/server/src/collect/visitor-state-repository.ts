@@ -103,6 +103,7 @@ async function lockStates(
   observations: readonly Observation[],
 ): Promise<Map<string, StoredState>> {
   const keys = observations.map((observation) => observation.visitorKey);
+  await lockVisitors(trx, keys);
   const rows = await trx
     .selectFrom('visitor_states')
     .select(['visitor_key', 'restricted', 'session_id', 'session_seq', 'sessions'])
@@ -127,6 +128,23 @@ async function lockStates(
       },
     ]),
   );
+}
+
+/** Advisory-lock namespace of visitor states (the first key of the two-key form). */
+const VISITOR_LOCK_CLASS = 7214;
+
+/**
+ * Row locks cannot cover a visitor who has no row yet: two transactions could both see "new",
+ * and the second insert would overwrite the first. A transaction-scoped advisory lock per visitor
+ * (32 bits of the key; a collision only makes two visitors wait for each other), taken in sorted
+ * order so that batches never deadlock, serialises writers of the same visitor across processes.
+ */
+async function lockVisitors(trx: TenantTransaction, keys: readonly Buffer[]): Promise<void> {
+  const ids = [...new Set(keys.map((key) => key.readInt32BE(0)))].sort((a, b) => a - b);
+  await sql`
+    SELECT pg_advisory_xact_lock(${VISITOR_LOCK_CLASS}, id)
+    FROM unnest(${ids}::integer[]) AS id ORDER BY id
+  `.execute(trx);
 }
 
 function judge(previous: StoredState | undefined, observation: Observation): ObservationOutcome {

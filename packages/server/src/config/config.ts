@@ -53,6 +53,10 @@ export interface Config {
     readonly perSiteKeyPerMinute: number;
   };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** SMTP server for outgoing mail; `null` sends mail to the development outbox instead. */
+  readonly smtpUrl: string | null;
+  /** The `From` of outgoing mail: `Name <address>` or a bare address. */
+  readonly mailFrom: string;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -87,6 +91,8 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): Confi
       perSiteKeyPerMinute: readCount(env, 'COLLECT_LIMIT_PER_SHOP', 60_000),
     },
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    smtpUrl: readSmtpUrl(env, production),
+    mailFrom: readMailFrom(env, production),
   };
 }
 
@@ -249,6 +255,35 @@ function readTls(env: Environment, cwd: string): TlsFiles | null {
     throw new ConfigError('TLS_KEY_FILE', 'is required with TLS_CERT_FILE');
 
   return { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) };
+}
+
+function readSmtpUrl(env: Environment, production: boolean): string | null {
+  const value = readString(env, 'SMTP_URL');
+  if (value === undefined) {
+    if (production) {
+      throw new ConfigError('SMTP_URL', 'is required in production (mail would not be sent)');
+    }
+    return null;
+  }
+
+  parseUrl('SMTP_URL', value, ['smtp:', 'smtps:']);
+  return value;
+}
+
+// A display name and an address in angle brackets, or a bare address; no line breaks, which
+// would let a value inject mail headers.
+const MAIL_FROM = /^([^\r\n<>@]{0,100}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function readMailFrom(env: Environment, production: boolean): string {
+  const value = readString(env, 'MAIL_FROM');
+  if (value === undefined) {
+    if (production) throw new ConfigError('MAIL_FROM', 'is required in production');
+    return 'Auraflow <no-reply@localhost>';
+  }
+  if (!MAIL_FROM.test(value)) {
+    throw new ConfigError('MAIL_FROM', 'must be an address or "Name <address>"');
+  }
+  return value;
 }
 
 const CIDR_OR_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;

@@ -27,6 +27,13 @@ function keyIdSql(column: string) {
   return sql<string>`convert_from(substring(${sql.id(column)} from 3 for get_byte(${sql.id(column)}, 1)), 'UTF8')`;
 }
 
+/** The shop binding of a column's values: its shop column, or '' for data outside any shop. */
+function shopIdSql(column: EncryptedColumn) {
+  return column.shopIdColumn === null
+    ? sql<string>`''`
+    : sql<string>`${sql.id(column.shopIdColumn)}::text`;
+}
+
 /**
  * Re-encrypts every encrypted value that is not under the active key, in batches of
  * `batchSize` rows, each batch its own transaction. A row is picked only while its key id
@@ -76,7 +83,7 @@ async function rotateBatch(
   return db.transaction().execute(async (trx) => {
     const rows = await sql<EncryptedRow>`
       SELECT ${sql.id(column.rowIdColumn)}::text AS row_id,
-             ${sql.id(column.shopIdColumn)}::text AS shop_id,
+             ${shopIdSql(column)} AS shop_id,
              ${sql.id(column.column)} AS value
       FROM ${sql.table(column.table)}
       WHERE ${sql.id(column.column)} IS NOT NULL
@@ -97,6 +104,7 @@ async function rotateBatch(
       await sql`
         UPDATE ${sql.table(column.table)} SET ${sql.id(column.column)} = ${reencrypted}
         WHERE ${sql.id(column.rowIdColumn)}::text = ${row.row_id}
+          AND ${shopIdSql(column)} = ${row.shop_id}
       `.execute(trx);
     }
     return rows.rows.length;

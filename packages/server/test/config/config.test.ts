@@ -7,6 +7,8 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://auraflow_app@db.internal:5432/auraflow',
   PUBLIC_URL: 'https://app.example.com',
+  SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465',
+  MAIL_FROM: 'Auraflow <no-reply@example.com>',
   ...testKeys().env,
 };
 
