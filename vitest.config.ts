@@ -32,6 +32,10 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        resolve: sourceConditions,
+        test: { name: 'demo-store', include: ['packages/demo-store/test/**/*.test.ts'] },
+      },
     ],
   },
 });
