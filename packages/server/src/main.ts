@@ -28,9 +28,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const demo = server.demo === null ? '' : `  Demo store:        ${server.demo.url}\n`;
   process.stdout.write(
     `Auraflow is running.\n  API and dashboard: ${server.urls.join(', ')}\n` +
-      `  Public URL:        ${config.publicUrl.origin}\n`,
+      `  Public URL:        ${config.publicUrl.origin}\n${demo}`,
   );
 
   const shutdown = async (signal: string) => {

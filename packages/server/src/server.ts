@@ -6,6 +6,7 @@ import type { Keyring } from './crypto/keyring.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrator.js';
 import { assertRuntimeRoleIsSafe } from './db/runtime-role-check.js';
+import { type RunningDemo, startDemo } from './demo/demo-runner.js';
 import { buildApp, type TlsMaterial } from './http/app.js';
 import { loadKeyring } from './keys/load-keyring.js';
 import type { Logger } from './logging/logger.js';
@@ -17,6 +18,8 @@ export interface RunningServer {
   readonly cipher: FieldCipher;
   /** The addresses the API and dashboard answer on. */
   readonly urls: readonly string[];
+  /** The local demo store, when it runs. */
+  readonly demo: RunningDemo | null;
   /** Stops taking requests, lets running ones finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const tls = await readTls(config);
     const app = await buildApp({ config, database, cipher, logger, tls });
     await app.listen({ host: config.host, port: config.port });
+    const demo = await startDemo(config, database, cipher, logger);
 
     return {
       app,
@@ -42,7 +46,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       keyring,
       cipher,
       urls: listeningUrls(app, tls !== null),
+      demo,
       async close() {
+        await demo?.close();
         await app.close();
         await database.close();
       },

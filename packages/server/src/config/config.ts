@@ -39,6 +39,10 @@ export interface Config {
   readonly port: number;
   readonly publicUrl: URL;
   readonly database: DatabaseConfig;
+  /** Local state of a run (the embedded database, the demo shop's record). */
+  readonly dataDir: string;
+  /** The local demo store, on its own origin; null when switched off (always in production). */
+  readonly demoStore: { readonly port: number } | null;
   /** Owner-role connection for migrations and maintenance on real PostgreSQL. */
   readonly databaseOwnerUrl: string | null;
   readonly keyring: KeyringConfig;
@@ -80,6 +84,8 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): Confi
     port,
     publicUrl: readPublicUrl(env, port, production),
     database: readDatabase(env, cwd, production),
+    dataDir: path.resolve(cwd, readString(env, 'AURAFLOW_DATA_DIR') ?? '.auraflow'),
+    demoStore: readDemoStore(env, production),
     databaseOwnerUrl: readPostgresUrl(env, 'DATABASE_OWNER_URL'),
     keyring: readKeyring(env, cwd, production),
     securityContact: readContact(env),
@@ -201,6 +207,16 @@ function readDatabase(env: Environment, cwd: string, production: boolean): Datab
 
   const dataDir = path.resolve(cwd, readString(env, 'AURAFLOW_DATA_DIR') ?? '.auraflow');
   return { kind: 'embedded', dataDir };
+}
+
+function readDemoStore(env: Environment, production: boolean): { port: number } | null {
+  const value = readString(env, 'DEMO_PORT');
+  if (value === 'off') return null;
+  if (production) {
+    if (value === undefined) return null;
+    throw new ConfigError('DEMO_PORT', 'must be off (or unset) in production');
+  }
+  return { port: readPort(env, 'DEMO_PORT', 8081) };
 }
 
 function readPoolMax(env: Environment): number {

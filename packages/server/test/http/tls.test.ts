@@ -41,6 +41,7 @@ beforeAll(async () => {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
+    DEMO_PORT: 'off',
     AURAFLOW_DATA_DIR: path.join(dir, 'data'),
     TLS_CERT_FILE: certFile,
     TLS_KEY_FILE: keyFile,
