@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ARCHETYPE_IDS } from '@auraflow/taxonomy';
+import type { AuraflowApi } from '@auraflow/tracker';
 import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
@@ -20,6 +21,12 @@ import { createScratchDatabase, type ScratchDatabase } from '../support/postgres
  * without the automation flag in navigator.webdriver, as a shopper's browser would, so the
  * tracker needs no test switch.
  */
+declare global {
+  interface Window {
+    auraflow?: AuraflowApi;
+  }
+}
+
 let scratch: ScratchDatabase;
 let server: RunningServer;
 let owner: Database;
