@@ -6,7 +6,8 @@ import type { Keyring } from './crypto/keyring.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrator.js';
 import { assertRuntimeRoleIsSafe } from './db/runtime-role-check.js';
-import { type RunningDemo, startDemo } from './demo/demo-runner.js';
+import { prepareDemoShop, type RunningDemo, startDemo } from './demo/demo-runner.js';
+import { createMailer } from './email/mailer.js';
 import { buildApp, type TlsMaterial } from './http/app.js';
 import { loadKeyring } from './keys/load-keyring.js';
 import type { Logger } from './logging/logger.js';
@@ -36,9 +37,23 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     await prepareDatabase(database, logger);
     const tls = await readTls(config);
-    const app = await buildApp({ config, database, cipher, logger, tls });
+    // The demo shop exists before the app: the first sign-up becomes its owner.
+    const demoShop =
+      config.demoStore === null ? null : await prepareDemoShop(config, database, cipher);
+    const mailer = createMailer(config, config.dataDir);
+    const app = await buildApp({
+      config,
+      database,
+      cipher,
+      keyring,
+      logger,
+      tls,
+      mailer,
+      accounts: { demoShopId: demoShop?.shopId ?? null },
+    });
+    app.addHook('onClose', () => mailer.close());
     await app.listen({ host: config.host, port: config.port });
-    const demo = await startDemo(config, database, cipher, logger);
+    const demo = demoShop === null ? null : await startDemo(config, demoShop, database, logger);
 
     return {
       app,

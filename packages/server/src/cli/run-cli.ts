@@ -142,6 +142,8 @@ async function rotate(options: readonly string[], env: NodeJS.ProcessEnv, out: O
       batchSize,
       onProgress: (p) => out(`${p.table}.${p.column}: ${p.done}/${p.total}`),
     });
+    if (report.length === 0)
+      out(`nothing to re-encrypt: every value is under ${keyring.activeKeyId}`);
     for (const row of report) out(`${row.table}.${row.column}: done, ${row.done} re-encrypted`);
   });
 }

@@ -6,7 +6,7 @@ import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { TRACKER_DIST_DIR } from '../tracker-assets/tracker-asset-routes.js';
-import { addOrigins, ensureDemoShop } from './demo-shop.js';
+import { addOrigins, type DemoShop, ensureDemoShop } from './demo-shop.js';
 
 export interface RunningDemo {
   readonly url: string;
@@ -20,14 +20,25 @@ function demoOrigins(host: string, port: number): string[] {
   return [...hosts].map((name) => `http://${name}:${port}`);
 }
 
-/**
- * Starts the demo store on its own origin with the tracker snippet pointing at this server, after
- * making sure the demo shop exists. Returns null (with a warning) when the tracker is not built.
- */
-export async function startDemo(
+/** The demo shop of this run, created on first start (see demo-shop.ts). */
+export async function prepareDemoShop(
   config: Config,
   database: Database,
   cipher: FieldCipher,
+): Promise<DemoShop> {
+  await mkdir(config.dataDir, { recursive: true });
+  return ensureDemoShop(database, cipher, { dataDir: config.dataDir });
+}
+
+/**
+ * Starts the demo store on its own origin with the tracker snippet pointing at this server, and
+ * registers its origins with the demo shop. Returns null (with a warning) when the tracker is not
+ * built or the demo store is switched off.
+ */
+export async function startDemo(
+  config: Config,
+  shop: DemoShop,
+  database: Database,
   logger: Logger,
 ): Promise<RunningDemo | null> {
   if (config.demoStore === null) return null;
@@ -40,8 +51,6 @@ export async function startDemo(
     return null;
   }
 
-  await mkdir(config.dataDir, { recursive: true });
-  const shop = await ensureDemoShop(database, cipher, { dataDir: config.dataDir });
   const store = await startDemoStore({
     host: config.host,
     port: config.demoStore.port,

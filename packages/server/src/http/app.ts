@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import {
+  type AccountAccess,
+  type AccountSettings,
+  registerAccountRoutes,
+} from '../accounts/register-account-routes.js';
+import { registerArchetypeMixRoutes } from '../collect/archetype-mix-routes.js';
 import { registerCollectRoutes } from '../collect/collect-routes.js';
 import { CollectWriter } from '../collect/collect-writer.js';
 import { RollupFolder } from '../collect/rollup-folder.js';
 import { ShopDirectory } from '../collect/shop-directory.js';
 import type { Config, TrustProxy } from '../config/config.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { registerDashboardRoutes } from '../dashboard/dashboard-routes.js';
 import type { Database } from '../db/database.js';
+import { createMailer, type Mailer } from '../email/mailer.js';
 import { registerHealthRoutes } from '../health/health-routes.js';
 import type { Logger } from '../logging/logger.js';
 import { registerTrackerAssetRoutes } from '../tracker-assets/tracker-asset-routes.js';
@@ -34,7 +44,15 @@ export interface AppOptions {
   readonly tls?: TlsMaterial | null;
   /** The tracker build to serve at /t/ (defaults to packages/tracker/dist). */
   readonly trackerDistDir?: string;
+  /** The dashboard build to serve at / (defaults to packages/dashboard/dist). */
+  readonly dashboardDistDir?: string;
   readonly startedAt?: Date;
+  /** The keyring, for the blind indexes and derived keys of merchant accounts. */
+  readonly keyring: Keyring;
+  /** Outgoing mail; defaults to `createMailer(config, null)` (in-memory outbox without SMTP). */
+  readonly mailer?: Mailer;
+  /** Clock, limits and demo shop of the account system. */
+  readonly accounts?: AccountSettings;
 }
 
 /**
@@ -69,8 +87,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(rateLimit, { global: false });
+  // No cookie secret: the cookies that need integrity (device) are signed by accounts itself.
+  await app.register(cookie);
+  const access = await registerAccounts(app, options);
   await registerHealthRoutes(app, database);
   await registerTrackerAssetRoutes(app, options.trackerDistDir);
+  await registerDashboardRoutes(app, options.dashboardDistDir);
   const rollups = new RollupFolder(database, logger);
   app.addHook('onClose', () => rollups.drain());
   await registerCollectRoutes(app, {
@@ -80,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustCloudflareGeo: config.geoFromCloudflareHeaders,
     limits: config.collectLimits,
   });
+  registerArchetypeMixRoutes(app, { database, access });
   await registerWellKnownRoutes(app, {
     contact: config.securityContact,
     publicUrl: config.publicUrl,
@@ -87,6 +110,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+/**
+ * Merchant accounts, first of the routes: its CSRF hook must see every later `/v1/` route.
+ * Returns what other routes use to authorise a merchant.
+ */
+async function registerAccounts(app: FastifyInstance, options: AppOptions): Promise<AccountAccess> {
+  const mailer = options.mailer ?? createMailer(options.config, null);
+  if (options.mailer === undefined) app.addHook('onClose', () => mailer.close());
+  return registerAccountRoutes(app, {
+    config: options.config,
+    database: options.database,
+    cipher: options.cipher,
+    keyring: options.keyring,
+    mailer,
+    ...options.accounts,
+  });
 }
 
 /** TLS 1.2 and 1.3 only: older versions are refused during the handshake. */

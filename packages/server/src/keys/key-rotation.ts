@@ -41,7 +41,7 @@ function shopIdSql(column: EncryptedColumn) {
  * again, and two runs at once share the work (SKIP LOCKED).
  *
  * Must run on a connection that sees every shop: the owner role (BYPASSRLS) or the embedded
- * database.
+ * database. The report has one entry per column that held values under another key.
  */
 export async function rotateKeys(
   db: Db,
@@ -60,7 +60,10 @@ export async function rotateKeys(
       done += rotated;
       options.onProgress?.({ table: column.table, column: column.column, done, total });
     }
-    report.push({ table: column.table, column: column.column, done, total });
+    // Columns with nothing to re-encrypt are left out of the report.
+    if (total > 0 || done > 0) {
+      report.push({ table: column.table, column: column.column, done, total });
+    }
   }
 
   return report;

@@ -42,10 +42,12 @@ describe('migrations', () => {
 
   it('makes /readyz answer 503 until the schema is current, then 200', async () => {
     database = await openEmbedded(null);
+    const keys = testKeys();
     const app = await buildApp({
       config: loadConfig({ NODE_ENV: 'test' }),
       database,
-      cipher: new FieldCipher(testKeys().keyring),
+      cipher: new FieldCipher(keys.keyring),
+      keyring: keys.keyring,
       logger: captureLogs().logger,
     });
 

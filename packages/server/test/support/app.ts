@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { AccountSettings } from '../../src/accounts/register-account-routes.js';
 import { loadConfig } from '../../src/config/config.js';
 import { FieldCipher } from '../../src/crypto/field-cipher.js';
 import { type Database, openEmbedded } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrator.js';
+import type { Mailer } from '../../src/email/mailer.js';
 import { buildApp } from '../../src/http/app.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { type TestKeys, testKeys } from './keyring.js';
@@ -26,6 +28,10 @@ export async function buildTestApp(
     /** A database to use instead of a fresh in-memory PGlite (it is not closed by close()). */
     database?: Database;
     logger?: Logger;
+    /** Outgoing mail (an SMTP mailer pointed at a test's own SMTP server, say). */
+    mailer?: Mailer;
+    /** Clock, limits and demo shop of merchant accounts. */
+    accounts?: AccountSettings;
     extend?: (app: FastifyInstance) => void;
   } = {},
 ): Promise<TestApp> {
@@ -38,7 +44,10 @@ export async function buildTestApp(
     config,
     database,
     cipher: new FieldCipher(keys.keyring),
+    keyring: keys.keyring,
     logger: options.logger ?? captureLogs('info').logger,
+    ...(options.mailer === undefined ? {} : { mailer: options.mailer }),
+    ...(options.accounts === undefined ? {} : { accounts: options.accounts }),
   });
   options.extend?.(app);
   await app.ready();
