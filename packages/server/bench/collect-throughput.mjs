@@ -144,6 +144,9 @@ const server = await startProcess(
     TRUST_PROXY: 'true',
     COLLECT_LIMIT_PER_SOURCE: '1000000',
     COLLECT_LIMIT_PER_SHOP: '100000000',
+    // Production requires mail settings; nothing is mailed in this benchmark.
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    MAIL_FROM: 'bench@example.com',
   },
   /running/,
 );
