@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { testKeys } from '../support/keyring.js';
+import { loadConfig } from '../../src/config/config.js';
+import { configErrorOf, PRODUCTION_ENV } from '../support/config.js';
 import { MAIN_JS, runNode } from '../support/process.js';
-
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://auraflow_app@db.internal:5432/auraflow',
-  PUBLIC_URL: 'https://app.example.com',
-  SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465',
-  MAIL_FROM: 'Auraflow <no-reply@example.com>',
-  ...testKeys().env,
-};
-
-function configErrorOf(env: Record<string, string | undefined>): ConfigError | null {
-  try {
-    loadConfig(env);
-    return null;
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-}
 
 describe('configuration', () => {
   it('starts on embedded defaults in development', () => {
@@ -33,7 +14,7 @@ describe('configuration', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    expect(configErrorOf(PRODUCTION)).toBeNull();
+    expect(configErrorOf(PRODUCTION_ENV)).toBeNull();
   });
 
   it.each([
@@ -43,17 +24,17 @@ describe('configuration', () => {
     'AURAFLOW_ENCRYPTION_ACTIVE_KEY',
     'AURAFLOW_BLIND_INDEX_KEY',
   ])('refuses production without %s, naming it', (variable) => {
-    const error = configErrorOf({ ...PRODUCTION, [variable]: undefined });
+    const error = configErrorOf({ ...PRODUCTION_ENV, [variable]: undefined });
 
     expect(error?.variable).toBe(variable);
     expect(error?.message).toContain(variable);
   });
 
   it('refuses a plain-http or loopback public URL in production', () => {
-    expect(configErrorOf({ ...PRODUCTION, PUBLIC_URL: 'http://app.example.com' })?.variable).toBe(
-      'PUBLIC_URL',
-    );
-    expect(configErrorOf({ ...PRODUCTION, PUBLIC_URL: 'https://localhost' })?.variable).toBe(
+    expect(
+      configErrorOf({ ...PRODUCTION_ENV, PUBLIC_URL: 'http://app.example.com' })?.variable,
+    ).toBe('PUBLIC_URL');
+    expect(configErrorOf({ ...PRODUCTION_ENV, PUBLIC_URL: 'https://localhost' })?.variable).toBe(
       'PUBLIC_URL',
     );
   });
@@ -90,7 +71,7 @@ describe('configuration', () => {
   });
 
   it('stops the process before listening when a production value is missing', async () => {
-    const { DATABASE_URL: _omitted, ...withoutDatabase } = PRODUCTION;
+    const { DATABASE_URL: _omitted, ...withoutDatabase } = PRODUCTION_ENV;
     const result = await runNode(MAIN_JS, [], { ...withoutDatabase, PORT: '0' });
 
     expect(result.code).toBe(78);
