@@ -41,6 +41,20 @@ export default defineConfig({
           ...browserTimeouts,
         },
       },
+      {
+        resolve: sourceConditions,
+        test: {
+          name: 'dashboard',
+          include: ['packages/dashboard/test/**/*.test.ts'],
+          // The real PostgreSQL of the server's tests, then a fresh dashboard build to serve.
+          globalSetup: [
+            'packages/server/test/global-setup.ts',
+            'packages/dashboard/test/global-setup.ts',
+          ],
+          pool: 'forks',
+          ...browserTimeouts,
+        },
+      },
     ],
   },
 });

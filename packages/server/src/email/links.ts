@@ -5,10 +5,10 @@
  * scanners fetch links), only the page's explicit POST does.
  */
 export const DASHBOARD_PAGES = {
-  verifyEmail: '/verify-email',
-  unlock: '/unlock',
-  acceptInvitation: '/accept-invitation',
-  signIn: '/sign-in',
+  verifyEmail: '/app/verify-email',
+  unlock: '/app/unlock',
+  acceptInvitation: '/app/accept-invitation',
+  signIn: '/app/sign-in',
 } as const;
 
 export type DashboardPage = keyof typeof DASHBOARD_PAGES;

@@ -38,7 +38,7 @@ describe('sign-up and email verification', () => {
     expect(signUp.json).toEqual({ status: 'verification_sent' });
 
     const mail = await harness.mailTo('ada@example.com', /Verify your email/);
-    expect(mail.html).toContain('<a href="http://localhost:8080/verify-email#token=');
+    expect(mail.html).toContain('<a href="http://localhost:8080/app/verify-email#token=');
     const token = linkParameter(mail, 'token');
     const first = await browser.post('/v1/auth/verify-email', { token });
     const second = await browser.post('/v1/auth/verify-email', { token });

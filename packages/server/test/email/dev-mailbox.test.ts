@@ -61,7 +61,7 @@ describe('the development mailbox', () => {
       to: 'developer@example.com',
       from: 'Auraflow <no-reply@localhost>',
     });
-    expect(html.body).toContain('<a href="http://localhost:8080/verify-email#token=');
+    expect(html.body).toContain('<a href="http://localhost:8080/app/verify-email#token=');
     expect(html.body).not.toMatch(/<script|<style|\sstyle=/i);
   });
 

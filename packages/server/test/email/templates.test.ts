@@ -38,11 +38,11 @@ describe('email templates', () => {
     });
     const mail = invitationMail('<b>Shop</b> & Co', 'admin', link);
 
-    expect(link).toBe('https://app.example.com/accept-invitation#shop=s1&token=t%261');
+    expect(link).toBe('https://app.example.com/app/accept-invitation#shop=s1&token=t%261');
     expect(mail.html).toContain('&lt;b&gt;Shop&lt;/b&gt; &amp; Co');
     expect(mail.html).not.toContain('<b>Shop</b>');
     expect(mail.html).toContain(
-      'href="https://app.example.com/accept-invitation#shop=s1&amp;token=t%261"',
+      'href="https://app.example.com/app/accept-invitation#shop=s1&amp;token=t%261"',
     );
   });
 
@@ -53,7 +53,7 @@ describe('email templates', () => {
       newDeviceNoticeMail(place),
       totpReusedMail(place),
       unlockMail('https://app.example.com/unlock#token=x', 50),
-      invitationMail('Shop', 'analyst', 'https://app.example.com/accept-invitation#token=x'),
+      invitationMail('Shop', 'analyst', 'https://app.example.com/app/accept-invitation#token=x'),
       passwordChangedMail(place),
     ];
 
