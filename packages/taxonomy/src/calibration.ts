@@ -30,15 +30,7 @@ export const LOG_PRIOR_ADJUSTMENT_LIMIT = 3;
 /** The calibration that changes nothing. */
 export const IDENTITY_CALIBRATION: Calibration = {
   temperature: 1,
-  logPriorAdjustment: {
-    deal_seeker: 0,
-    researcher: 0,
-    impulse_buyer: 0,
-    social_proof_seeker: 0,
-    loyalist: 0,
-    explorer: 0,
-    overwhelmed: 0,
-  },
+  logPriorAdjustment: /* @__PURE__ */ mapArchetypes(() => 0),
 };
 
 /**

@@ -33,23 +33,37 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Readonly<Record<FeatureName, number>>;
 
+// The values, as plain constants so that the minifier writes them into `toFeatures` directly
+// (the tracker bundle then needs no HALF_SATURATION object).
+const HALF_PRICE_SORTS = 1;
+const HALF_PRICE_FILTERS = 1;
+const HALF_NON_PRICE_SORTS = 1;
+const HALF_SEARCHES = 2;
+const HALF_DISTINCT_PRODUCTS = 6;
+const HALF_MEAN_PRODUCT_DWELL_MS = 45_000;
+const HALF_VARIANT_CHANGES = 2;
+const HALF_CART_VIEWS = 2;
+const HALF_PAGE_VIEWS = 10;
+const HALF_ACTIVE_MS_WITHOUT_CART = 300_000;
+const HALF_MS_TO_FIRST_ADD_TO_CART = 60_000;
+
 /**
  * Half-saturation points (the raw value at which a saturated feature is 0.5). These are the
  * project's own choices, picked so that a few interactions already count and a long session
  * cannot dominate; they are not taken from a study.
  */
 export const HALF_SATURATION = {
-  priceSorts: 1,
-  priceFilters: 1,
-  nonPriceSorts: 1,
-  searches: 2,
-  distinctProducts: 6,
-  meanProductDwellMs: 45_000,
-  variantChanges: 2,
-  cartViews: 2,
-  pageViews: 10,
-  activeMsWithoutCart: 300_000,
-  msToFirstAddToCart: 60_000,
+  priceSorts: HALF_PRICE_SORTS,
+  priceFilters: HALF_PRICE_FILTERS,
+  nonPriceSorts: HALF_NON_PRICE_SORTS,
+  searches: HALF_SEARCHES,
+  distinctProducts: HALF_DISTINCT_PRODUCTS,
+  meanProductDwellMs: HALF_MEAN_PRODUCT_DWELL_MS,
+  variantChanges: HALF_VARIANT_CHANGES,
+  cartViews: HALF_CART_VIEWS,
+  pageViews: HALF_PAGE_VIEWS,
+  activeMsWithoutCart: HALF_ACTIVE_MS_WITHOUT_CART,
+  msToFirstAddToCart: HALF_MS_TO_FIRST_ADD_TO_CART,
 } as const;
 
 // Caps a counter so that Infinity still saturates to 1 instead of producing Infinity/Infinity.
@@ -85,33 +99,30 @@ export function toFeatures(signals: SessionSignals): Features {
 
   return {
     saleViewsPerPageView: share(signals.saleViews, signals.pageViews),
-    priceSortsSaturated: saturate(priceSorts, HALF_SATURATION.priceSorts),
-    priceFiltersSaturated: saturate(signals.priceFilters, HALF_SATURATION.priceFilters),
+    priceSortsSaturated: saturate(priceSorts, HALF_PRICE_SORTS),
+    priceFiltersSaturated: saturate(signals.priceFilters, HALF_PRICE_FILTERS),
     nonPriceSortsSaturated: saturate(
       cleanCount(signals.sortChanges) - priceSorts,
-      HALF_SATURATION.nonPriceSorts,
+      HALF_NON_PRICE_SORTS,
     ),
-    searchesSaturated: saturate(signals.searches, HALF_SATURATION.searches),
+    searchesSaturated: saturate(signals.searches, HALF_SEARCHES),
     collectionViewsPerPageView: share(signals.collectionViews, signals.pageViews),
-    distinctProductsSaturated: saturate(signals.distinctProducts, HALF_SATURATION.distinctProducts),
+    distinctProductsSaturated: saturate(signals.distinctProducts, HALF_DISTINCT_PRODUCTS),
     repeatViewsPerProductView: repeatViewShare(signals),
-    meanProductDwellSaturated: saturate(
-      meanProductDwellMs(signals),
-      HALF_SATURATION.meanProductDwellMs,
-    ),
+    meanProductDwellSaturated: saturate(meanProductDwellMs(signals), HALF_MEAN_PRODUCT_DWELL_MS),
     meanScrollDepth: meanScrollDepth(signals),
     reviewReadsPerProductView: share(signals.reviewReads, signals.productViews),
     reviewDwellPerActiveTime: share(signals.reviewDwellMs, signals.activeMs),
-    variantChangesSaturated: saturate(signals.variantChanges, HALF_SATURATION.variantChanges),
+    variantChangesSaturated: saturate(signals.variantChanges, HALF_VARIANT_CHANGES),
     addToCartsPerProductView: share(signals.addToCarts, signals.productViews),
     addToCartSpeed: speed,
     cartRemovalsPerAddToCart: share(signals.cartRemovals, signals.addToCarts),
-    cartViewsSaturated: saturate(signals.cartViews, HALF_SATURATION.cartViews),
+    cartViewsSaturated: saturate(signals.cartViews, HALF_CART_VIEWS),
     returningVisitor: signals.returning === true ? 1 : 0,
-    pageViewsSaturated: saturate(signals.pageViews, HALF_SATURATION.pageViews),
+    pageViewsSaturated: saturate(signals.pageViews, HALF_PAGE_VIEWS),
     activeTimeWithoutCartSaturated: hasAddedToCart
       ? 0
-      : saturate(signals.activeMs, HALF_SATURATION.activeMsWithoutCart),
+      : saturate(signals.activeMs, HALF_ACTIVE_MS_WITHOUT_CART),
   };
 }
 
@@ -146,7 +157,7 @@ function addToCartSpeed(msToFirstAddToCart: number | null): number {
   // typeof also rejects a missing field from a corrupted stored session.
   if (typeof msToFirstAddToCart !== 'number' || Number.isNaN(msToFirstAddToCart)) return 0;
 
-  const half = HALF_SATURATION.msToFirstAddToCart;
+  const half = HALF_MS_TO_FIRST_ADD_TO_CART;
 
   return half / (cleanCount(msToFirstAddToCart) + half);
 }

@@ -1,10 +1,11 @@
 /**
- * Entry point of the core bundle (`auraflow-core.<hash>.js`), injected by the loader and pinned
- * by its SHA-384 hash. Nothing happens here until the visitor's analytics consent is known and
- * given: no cookie, no storage, no request. Later decisions are followed: withdrawal stops the
- * tracker and erases its data; a new grant starts it afresh.
+ * Entry point of the core bundle (`auraflow-core.<hash>.js`), pinned by its SHA-384 hash. The
+ * loader injects it only once the visitor's analytics consent is given. The loader owns the
+ * consent rules (consent.ts) and hands every decision on through this script element: the
+ * `consent` data attribute holds the current one (a withdrawal may come while this file
+ * loads) and a `change` event announces each new one. Withdrawal stops the tracker and erases
+ * its data; a new grant starts it afresh.
  */
-import { analyticsAllowed, loadConsentApi, onConsentChange } from './consent.js';
 import { clearTrackerData } from './device-storage.js';
 import { safe } from './safe.js';
 import { startTracker } from './tracker.js';
@@ -19,8 +20,8 @@ safe(() => {
   if (!siteKey || !api) return;
 
   let stop: (() => void) | null = null;
-  const decide = safe((allowed: boolean) => {
-    if (allowed) {
+  const decide = safe(() => {
+    if (coreScript.dataset.consent) {
       stop ??= startTracker({ siteKey, api });
       return;
     }
@@ -30,6 +31,8 @@ safe(() => {
     clearTrackerData();
   });
 
-  loadConsentApi(() => decide(analyticsAllowed()));
-  onConsentChange(decide);
+  // The loader keeps the decision in the `consent` data attribute (it may have changed while
+  // this file loaded) and fires `change` on this script element for every new one.
+  decide();
+  coreScript.addEventListener('change', decide);
 })();

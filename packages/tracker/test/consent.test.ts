@@ -12,8 +12,9 @@ import {
 import { Shopper } from './support/shopper.js';
 
 // Consent gates everything: before it, the tracker sets no cookie, stores nothing and makes no
-// request beyond fetching its own two static files (no cookie, no referrer, nothing about the
-// visitor: see payload-allow-list); on withdrawal it stops and erases what it kept.
+// request at all beyond the browser fetching the loader the page references (no cookie, no
+// referrer: see payload-allow-list); the loader fetches the core only once consent is given. On
+// withdrawal the tracker stops and erases what it kept.
 
 let browser: Browser;
 let store: Storefront;
@@ -28,14 +29,21 @@ afterAll(async () => {
   await store?.close();
 });
 
-/** API requests since `from`, other than fetching the two static tracker files. */
+/** API requests since `from`, other than fetching the loader (the one file the page names). */
 function trackerRequestsSince(from: number): string[] {
-  const { loader, core } = store.build.manifest;
-  const files = new Set([`/t/${loader.file}`, `/t/${core.file}`]);
+  const loaderPath = `/t/${store.build.manifest.loader.file}`;
   return store.api.requests
     .slice(from)
-    .filter((request) => !(request.method === 'GET' && files.has(request.path)))
+    .filter((request) => !(request.method === 'GET' && request.path === loaderPath))
     .map((request) => `${request.method} ${request.path}`);
+}
+
+/** How often the loader was fetched since `from`: proof that the page did load the tracker. */
+function loaderFetchesSince(from: number): number {
+  const loaderPath = `/t/${store.build.manifest.loader.file}`;
+  return store.api.requests
+    .slice(from)
+    .filter((request) => request.method === 'GET' && request.path === loaderPath).length;
 }
 
 async function browseAround(page: Page): Promise<void> {
@@ -53,7 +61,7 @@ async function isExposed(page: Page): Promise<boolean> {
 }
 
 describe('consent', () => {
-  it('denied: no cookie, no storage, no request beyond the static tracker files', async () => {
+  it('denied: no cookie, no storage, no request beyond the loader (not even the core)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const from = store.api.requests.length;
@@ -68,11 +76,12 @@ describe('consent', () => {
       sessionStorage: [],
     });
     expect(await isExposed(page)).toBe(false);
+    expect(loaderFetchesSince(from)).toBeGreaterThan(0);
     expect(trackerRequestsSince(from)).toEqual([]);
     await context.close();
   });
 
-  it('never asked: treated as denied', async () => {
+  it('never asked: treated as denied, the core is not even fetched', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const from = store.api.requests.length;
@@ -86,6 +95,7 @@ describe('consent', () => {
       localStorage: [],
       sessionStorage: [],
     });
+    expect(loaderFetchesSince(from)).toBeGreaterThan(0);
     expect(trackerRequestsSince(from)).toEqual([]);
     await context.close();
   });
@@ -150,11 +160,14 @@ describe('consent', () => {
     await page.waitForTimeout(2_000);
 
     expect(await isExposed(page)).toBe(false);
+    expect(loaderFetchesSince(from)).toBeGreaterThan(0);
     expect(trackerRequestsSince(from)).toEqual([]);
     expect((await trackerFootprint(page)).cookies).toEqual([]);
 
     await page.evaluate(() => Reflect.get(window, 'fixtureSetConsent')(true));
     await waitForScores(page);
+    // Only the grant makes the loader fetch the core.
+    expect(trackerRequestsSince(from)).toContain(`GET /t/${store.build.manifest.core.file}`);
     // The page context came from ShopifyAnalytics.meta: a product page.
     await expect
       .poll(async () => (await sessionSignals(page)).productViews, { timeout: 10_000 })
