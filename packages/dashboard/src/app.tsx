@@ -5,6 +5,7 @@ import { rememberReturnPath } from './routing/return-path.js';
 import { navigate, usePathname } from './routing/router.js';
 import { PATHS, PUBLIC_ROUTES, type RouteName, routeOf } from './routing/routes.js';
 import { AcceptInvitationScreen } from './screens/accept-invitation-screen.js';
+import { AccountScreen } from './screens/account-screen.js';
 import { DevicesScreen } from './screens/devices-screen.js';
 import { MfaScreen } from './screens/mfa-screen.js';
 import { NotFoundScreen } from './screens/not-found-screen.js';
@@ -81,6 +82,8 @@ function signedInScreen(route: RouteName): ReactNode {
       return <MfaScreen />;
     case 'devices':
       return <DevicesScreen />;
+    case 'account':
+      return <AccountScreen />;
     default:
       return <NotFoundScreen />;
   }

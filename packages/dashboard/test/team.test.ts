@@ -24,8 +24,9 @@ import { TotpApp } from './support/totp.js';
 
 /**
  * The team page: members with roles, an invitation by email with a role, accepted from its
- * link by someone who first has to create an account, and the owner's MFA policy switch, which
- * the API refuses while the owner has no authenticator app.
+ * link by someone who first has to create an account, the owner's MFA policy switch, which
+ * the API refuses while the owner has no authenticator app, and managing members: actions
+ * offered by role, a role change, the API keeping the last owner, and a confirmed removal.
  */
 const OWNER = {
   email: 'owner@alder-and-ash.test',
@@ -74,6 +75,15 @@ async function enrolAuthenticator(page: Page): Promise<void> {
 
 function membersTable() {
   return owner.getByRole('table');
+}
+
+function memberRow(email: string) {
+  return membersTable().getByRole('row').filter({ hasText: email });
+}
+
+/** The role column's text (the row's text would also hold an open role form's options). */
+function roleIn(row: ReturnType<typeof memberRow>): Promise<string | null> {
+  return row.getByRole('cell').nth(1).textContent();
 }
 
 describe('the team page', () => {
@@ -161,6 +171,86 @@ describe('the team page', () => {
     await enrolAuthenticator(invitee);
     await expectSignedIn(invitee);
     await expectHeading(invitee, 'Archetype mix of Alder & Ash');
+  });
+
+  it('offers an analyst no role changes and no removals, only leaving the shop', async () => {
+    await invitee.getByRole('link', { name: 'Team' }).click();
+    await expectHeading(invitee, 'Team of Alder & Ash');
+    const table = invitee.getByRole('table');
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    expect(await table.getByRole('button', { name: /^Change role/ }).count()).toBe(0);
+    expect(await table.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+    const own = table.getByRole('row').filter({ hasText: INVITEE.email });
+    expect(await own.getByRole('button', { name: 'Leave the shop' }).count()).toBe(1);
+    const ownersRow = table.getByRole('row').filter({ hasText: OWNER.email });
+    expect(await ownersRow.getByRole('button').count()).toBe(0);
+    await screenshot(invitee, 'team-as-analyst');
+  });
+
+  it("lets the owner change the analyst's role to admin", async () => {
+    await owner.reload();
+    await expectHeading(owner, 'Team of Alder & Ash');
+    await owner.getByRole('button', { name: `Change role of ${INVITEE.email}` }).click();
+    const select = owner.getByRole('combobox', { name: `New role for ${INVITEE.email}` });
+    await select.selectOption('admin');
+    await screenshot(owner, 'team-change-role');
+    await owner.getByRole('button', { name: 'Save role' }).click();
+
+    await expect.poll(() => select.count()).toBe(0);
+    await expect.poll(() => roleIn(memberRow(INVITEE.email))).toBe('Admin');
+    const opener = owner.getByRole('button', { name: `Change role of ${INVITEE.email}` });
+    await expect
+      .poll(() => opener.evaluate((button) => button === document.activeElement))
+      .toBe(true);
+
+    // The new admin sees it too, and may now remove analysts and admins but not the owner.
+    await invitee.reload();
+    await expectHeading(invitee, 'Team of Alder & Ash');
+    const own = invitee.getByRole('row').filter({ hasText: INVITEE.email });
+    await expect.poll(() => roleIn(own)).toBe('Admin');
+    const ownersRow = invitee.getByRole('row').filter({ hasText: OWNER.email });
+    expect(await ownersRow.getByRole('button').count()).toBe(0);
+  });
+
+  it('shows the API keeping the last owner, for a demotion and for leaving', async () => {
+    const row = memberRow(OWNER.email);
+    await row.getByRole('button', { name: `Change role of ${OWNER.email}` }).click();
+    await row
+      .getByRole('combobox', { name: `New role for ${OWNER.email}` })
+      .selectOption('analyst');
+    await row.getByRole('button', { name: 'Save role' }).click();
+    await expect
+      .poll(() => row.getByRole('alert').textContent())
+      .toBe(ERROR_REGISTRY.ACCOUNT_LAST_OWNER.message);
+    await row.getByRole('button', { name: 'Cancel' }).click();
+
+    await row.getByRole('button', { name: 'Leave the shop' }).click();
+    await row.getByText('You lose access to Alder & Ash.', { exact: false }).waitFor();
+    await row.getByRole('button', { name: 'Yes, leave the shop' }).click();
+    await expect
+      .poll(() => row.getByRole('alert').textContent())
+      .toBe(ERROR_REGISTRY.ACCOUNT_LAST_OWNER.message);
+    await screenshot(owner, 'team-last-owner');
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    expect(await roleIn(row)).toBe('Owner');
+  });
+
+  it('removes a member after a confirmation', async () => {
+    const row = memberRow(INVITEE.email);
+    await row.getByRole('button', { name: `Remove ${INVITEE.email}` }).click();
+    await row
+      .getByText(`${INVITEE.email} loses access to Alder & Ash.`, { exact: false })
+      .waitFor();
+    await row.getByRole('button', { name: 'Yes, remove' }).click();
+
+    await expect.poll(() => membersTable().getByRole('row').count()).toBe(2);
+    expect(await memberRow(INVITEE.email).count()).toBe(0);
+    await screenshot(owner, 'team-member-removed');
+
+    // The removed member no longer belongs to the shop.
+    await invitee.reload();
+    await expectHeading(invitee, 'Team');
+    await invitee.getByText('You are not part of a shop yet').waitFor();
   });
 
   it('ran without a CSP violation or a page error', () => {

@@ -2,7 +2,10 @@ import { STAGES, type Stage } from './auth-api.js';
 import { requestJson, requestVoid } from './http-client.js';
 import type { JsonReader } from './json-reader.js';
 
-/** `/v1/account/…`: the signed-in user's authenticator app, recovery codes, devices, sessions. */
+/**
+ * `/v1/account/…`: the signed-in user's authenticator app, recovery codes, password, devices and
+ * sessions.
+ */
 
 export interface TotpEnrolment {
   /** Base32, for apps that cannot scan. */
@@ -69,6 +72,23 @@ export function replaceRecoveryCodes(password: string): Promise<readonly string[
     (body) => body.strings('recoveryCodes'),
     { password },
   );
+}
+
+export interface PasswordChange {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+}
+
+/**
+ * Changes the password. The server ends every other session of the user and gives this one a new
+ * token; the answer's `csrfToken` is read here only to check the contract: the client keeps the
+ * latest token of every answer, so later requests already send the new one.
+ */
+export async function changePassword(change: PasswordChange): Promise<void> {
+  await requestJson('POST', '/v1/account/password', (body) => body.string('csrfToken'), {
+    currentPassword: change.currentPassword,
+    newPassword: change.newPassword,
+  });
 }
 
 function readDevice(device: JsonReader): Device {

@@ -66,6 +66,21 @@ export function acceptInvitation(shopId: string, token: string): Promise<Role> {
   );
 }
 
+/** Owners only: gives a member (the owner too) another role. */
+export function changeMemberRole(shopId: string, userId: string, role: Role): Promise<Role> {
+  return requestJson(
+    'PATCH',
+    membersPath(shopId, `/${encodeURIComponent(userId)}`),
+    (body) => body.oneOf('role', ROLES),
+    { role },
+  );
+}
+
+/** Removes a member; with the signed-in user's own id, leaves the shop. */
+export function removeMember(shopId: string, userId: string): Promise<void> {
+  return requestVoid('DELETE', membersPath(shopId, `/${encodeURIComponent(userId)}`));
+}
+
 export function setMfaPolicy(shopId: string, requireAuthenticatorApp: boolean): Promise<void> {
   return requestVoid('PUT', membersPath(shopId, '/mfa-policy'), { requireAuthenticatorApp });
 }

@@ -10,6 +10,7 @@ const NAVIGATION: readonly { readonly route: RouteName; readonly label: string }
   { route: 'team', label: 'Team' },
   { route: 'mfa', label: 'Two-step verification' },
   { route: 'devices', label: 'Devices' },
+  { route: 'account', label: 'Account' },
 ];
 
 interface ShellProps {

@@ -7,18 +7,21 @@ export type Loaded<T> =
   | { readonly status: 'ready'; readonly data: T };
 
 /**
- * Loads data for a page, again when `load` changes, and on demand (after a change). Only the
- * latest request's answer is kept, so a quick switch between shops or ranges cannot end up
- * showing the older one.
+ * Loads data for a page, again when `load` changes, and on demand (after a change; the promise
+ * settles once the answer is shown, and never rejects). Only the latest request's answer is kept,
+ * so a quick switch between shops or ranges cannot end up showing the older one.
  */
-export function useLoader<T>(load: () => Promise<T>): { state: Loaded<T>; reload: () => void } {
+export function useLoader<T>(load: () => Promise<T>): {
+  state: Loaded<T>;
+  reload: () => Promise<void>;
+} {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const latest = useRef(0);
 
   const reload = useCallback(() => {
     latest.current += 1;
     const ticket = latest.current;
-    load().then(
+    return load().then(
       (data) => {
         if (ticket === latest.current) setState({ status: 'ready', data });
       },
@@ -29,7 +32,7 @@ export function useLoader<T>(load: () => Promise<T>): { state: Loaded<T>; reload
   }, [load]);
 
   useEffect(() => {
-    reload();
+    void reload();
     return () => {
       latest.current += 1;
     };

@@ -13,6 +13,7 @@ export const PATHS = {
   team: '/app/team',
   mfa: '/app/mfa',
   devices: '/app/devices',
+  account: '/app/account',
 } as const;
 
 export type PageName = keyof typeof PATHS;

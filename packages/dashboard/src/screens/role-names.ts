@@ -12,3 +12,18 @@ export const GRANTABLE_ROLES: Readonly<Record<Role, readonly Role[]>> = {
   admin: ['admin', 'analyst'],
   analyst: [],
 };
+
+/** Who may change roles: owners only (docs/api-accounts.md, "change a role"). */
+export function mayChangeRoles(viewer: Role): boolean {
+  return viewer === 'owner';
+}
+
+/**
+ * Who may remove whom ("remove a member"): owners anyone, admins admins and analysts, everyone
+ * themselves. The API also keeps one owner, which only it can tell (`ACCOUNT_LAST_OWNER`).
+ */
+export function mayRemove(viewer: Role, target: Role, self: boolean): boolean {
+  if (self || viewer === 'owner') return true;
+
+  return viewer === 'admin' && target !== 'owner';
+}

@@ -1,17 +1,19 @@
 import { useCallback } from 'react';
 import type { MemberShop } from '../api/auth-api.js';
-import { fetchTeam, type Member } from '../api/team-api.js';
+import { fetchTeam } from '../api/team-api.js';
 import { FormAlert } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useLoader } from '../components/use-loader.js';
-import { formatDateTime } from '../format/date-format.js';
-import { useSession } from '../session/session-context.js';
+import { useSession, useSignedInView } from '../session/session-context.js';
 import { InvitationList, InviteForm } from './invitations.js';
+import { MemberTable } from './members.js';
 import { MfaPolicyForm } from './mfa-policy-form.js';
 import { NoShop } from './no-shop.js';
-import { ROLE_NAMES } from './role-names.js';
 
-/** The shop's members and roles; owners and admins invite, owners set the MFA policy. */
+/**
+ * The shop's members and roles; owners and admins invite and remove, owners change roles and set
+ * the MFA policy, and everyone may leave.
+ */
 export function TeamScreen() {
   const { shop } = useSession();
   if (shop === null) return <NoShop title="Team" />;
@@ -22,14 +24,28 @@ export function TeamScreen() {
 function ShopTeam({ shop }: { readonly shop: MemberShop }) {
   const load = useCallback(() => fetchTeam(shop.shopId), [shop.shopId]);
   const { state, reload } = useLoader(load);
+  const session = useSession();
+  const { user } = useSignedInView();
   const manager = shop.role !== 'analyst';
+  // A change to one's own membership changes the session's shops (the role, or the shop gone).
+  const afterChange = async (self: boolean) => {
+    if (self) await session.refresh();
+    await reload();
+  };
 
   return (
     <section className="page">
       <PageHeading title="Team">Team of {shop.name}</PageHeading>
       {state.status === 'loading' ? <p aria-busy="true">Loading…</p> : null}
       {state.status === 'failed' ? <FormAlert message={state.error.message} /> : null}
-      {state.status === 'ready' ? <MemberTable members={state.data.members} /> : null}
+      {state.status === 'ready' ? (
+        <MemberTable
+          shop={shop}
+          members={state.data.members}
+          viewerId={user.userId}
+          onChange={afterChange}
+        />
+      ) : null}
       {manager && state.status === 'ready' ? (
         <InvitationList
           shopId={shop.shopId}
@@ -40,35 +56,5 @@ function ShopTeam({ shop }: { readonly shop: MemberShop }) {
       {manager ? <InviteForm shop={shop} onInvited={reload} /> : null}
       {shop.role === 'owner' ? <MfaPolicyForm shop={shop} /> : null}
     </section>
-  );
-}
-
-function MemberTable({ members }: { readonly members: readonly Member[] }) {
-  return (
-    <div className="card">
-      <h2 className="subheading">Members</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Authenticator app</th>
-              <th scope="col">Joined</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.userId}>
-                <td>{member.email}</td>
-                <td>{ROLE_NAMES[member.role]}</td>
-                <td>{member.totpEnabled ? 'On' : 'Off'}</td>
-                <td>{formatDateTime(member.joinedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
   );
 }

@@ -103,5 +103,6 @@ export async function signOut(page: Page): Promise<void> {
 
 export async function expectSignedIn(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // Exact: the devices page also has "Sign out everywhere".
+  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
 }
