@@ -139,18 +139,21 @@ async function setConsentCookie(port, url) {
 }
 
 /**
- * A run only counts when the page did what the scenario says: the core file fetched whenever
- * the tracker is on the page (the loader stays inert in a browser reporting automation), and
- * the shop config fetched exactly when consent was granted.
+ * A run only counts when the page did what the scenario says: the loader fetched whenever the
+ * tracker is on the page, and the core and the shop config fetched exactly when consent was
+ * granted (the loader holds the core back until then).
  */
 function checkTrackerActivity(lhr, scenario) {
   const urls = (lhr.audits['network-requests']?.details?.items ?? []).map((item) => item.url);
+  const loadedLoader = urls.some((url) => TRACKER_URL.test(url) && url.includes('-loader.'));
   const loadedCore = urls.some((url) => TRACKER_URL.test(url) && url.includes('-core.'));
   const fetchedConfig = urls.some((url) => url.includes('/v1/config/'));
+  const running = scenario.tracker && scenario.consent;
 
-  if (loadedCore !== scenario.tracker || fetchedConfig !== (scenario.tracker && scenario.consent)) {
+  if (loadedLoader !== scenario.tracker || loadedCore !== running || fetchedConfig !== running) {
     throw new Error(
-      `"${scenario.name}": core loaded ${loadedCore}, config fetched ${fetchedConfig}; ` +
+      `"${scenario.name}": loader ${loadedLoader}, core ${loadedCore}, ` +
+        `config ${fetchedConfig}; ` +
         'the page did not behave as the scenario requires.',
     );
   }
