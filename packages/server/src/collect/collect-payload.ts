@@ -5,6 +5,7 @@ import {
   TAXONOMY_VERSION,
 } from '@auraflow/taxonomy';
 import { AppError, type ErrorCode } from '../errors/error-registry.js';
+import { SITE_KEY_PATTERN } from '../shops/site-key.js';
 
 /** What the tracker may send: derived scores only. Any other key is refused. */
 export interface CollectPayload {
@@ -26,7 +27,6 @@ export const MAX_COLLECT_BODY_BYTES = 4096;
 export const SUPPORTED_TAXONOMY_VERSIONS: readonly string[] = [TAXONOMY_VERSION];
 
 const RANDOM_ID = /^[A-Za-z0-9_-]{22}$/;
-const SITE_KEY = /^sk_[A-Za-z0-9_-]{22}$/;
 const PAYLOAD_KEYS = ['siteKey', 'visitorId', 'sessionId', 'taxonomyVersion', 'batch'];
 const SNAPSHOT_KEYS = ['seq', 'probabilities', 'confidence'];
 
@@ -61,7 +61,8 @@ export function parseCollectPayload(body: string): CollectPayload {
   assertExactKeys(value, PAYLOAD_KEYS);
 
   const { siteKey, visitorId, sessionId, taxonomyVersion, batch } = value;
-  if (typeof siteKey !== 'string' || !SITE_KEY.test(siteKey)) refuse('COLLECT_SITE_KEY_INVALID');
+  if (typeof siteKey !== 'string' || !SITE_KEY_PATTERN.test(siteKey))
+    refuse('COLLECT_SITE_KEY_INVALID');
   if (typeof visitorId !== 'string' || !RANDOM_ID.test(visitorId)) refuse('COLLECT_ID_INVALID');
   if (typeof sessionId !== 'string' || !RANDOM_ID.test(sessionId)) refuse('COLLECT_ID_INVALID');
   if (

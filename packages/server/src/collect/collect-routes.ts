@@ -3,6 +3,7 @@ import { IDENTITY_CALIBRATION, TAXONOMY_VERSION } from '@auraflow/taxonomy';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/error-registry.js';
 import { locate } from '../geo/geo-lookup.js';
+import { SITE_KEY_PATTERN } from '../shops/site-key.js';
 import { MAX_COLLECT_BODY_BYTES, parseCollectPayload } from './collect-payload.js';
 import type { CollectWriter } from './collect-writer.js';
 import type { RollupFolder } from './rollup-folder.js';
@@ -16,8 +17,6 @@ export interface CollectOptions {
   readonly trustCloudflareGeo: boolean;
   readonly limits: { readonly perSourcePerMinute: number; readonly perSiteKeyPerMinute: number };
 }
-
-const SITE_KEY = /^sk_[A-Za-z0-9_-]{22}$/;
 
 /**
  * `POST /v1/collect` takes the tracker's derived scores; `GET /v1/config/:siteKey` serves the
@@ -106,7 +105,7 @@ function siteKeyParam(request: FastifyRequest): string | null {
   const params = request.params;
   if (typeof params !== 'object' || params === null || !('siteKey' in params)) return null;
   const value = params.siteKey;
-  return typeof value === 'string' && SITE_KEY.test(value) ? value : null;
+  return typeof value === 'string' && SITE_KEY_PATTERN.test(value) ? value : null;
 }
 
 /** CORS for a registered storefront origin only; never `*` on the write path. */

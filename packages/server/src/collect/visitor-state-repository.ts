@@ -25,7 +25,7 @@ type Buckets = Readonly<Record<RollupDimension, string>>;
 const DIMENSIONS: readonly RollupDimension[] = ['archetype', 'confidence', 'country'];
 
 /** Confidence bands of the rollups: 0-20, 20-40, 40-60, 60-80, 80-100 (percent). */
-export function confidenceBand(confidence: number): string {
+function confidenceBand(confidence: number): string {
   const lower = Math.min(4, Math.floor(confidence * 5)) * 20;
   return `${lower}-${lower + 20}`;
 }
@@ -86,15 +86,6 @@ export async function recordObservations(
   await upsertStates(trx, [...upserts.values()]);
   if (deltas.length > 0) await trx.insertInto('rollup_deltas').values(deltas).execute();
   return outcomes;
-}
-
-/** One observation: {@link recordObservations} with a batch of one. */
-export async function recordObservation(
-  trx: TenantTransaction,
-  observation: Observation,
-): Promise<ObservationOutcome> {
-  const [outcome] = await recordObservations(trx, observation.shopId, [observation]);
-  return outcome ?? 'stale';
 }
 
 async function lockStates(

@@ -232,7 +232,3 @@ export interface ErrorBody {
 export function errorBody(code: ErrorCode): ErrorBody {
   return { error: { code, message: ERROR_REGISTRY[code].message } };
 }
-
-export function isErrorCode(value: string): value is ErrorCode {
-  return Object.hasOwn(ERROR_REGISTRY, value);
-}
